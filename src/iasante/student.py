@@ -1,0 +1,79 @@
+"""Learner versions of the notebooks.
+
+The notebooks in the repository are the teachers' versions. A learner's
+version keeps everything except:
+
+* cells tagged ``solution`` become a stub (``# À compléter``);
+* cells tagged ``remove-cell`` (the authors' hidden checks of their own
+  results) are dropped;
+* outputs and execution counts are emptied;
+* a banner at the top says which version this is.
+
+Usage: ``python -m iasante.student OUTPUT_DIR NOTEBOOK...`` (``make student``).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+
+__all__ = ["STUB", "make_student_notebook", "write_student_versions"]
+
+STUB = (
+    "# À compléter : écrivez votre réponse dans la cellule au-dessus,\n"
+    "# puis lancez la cellule de vérification ci-dessous."
+)
+BANNER = (
+    "> **Version apprenant** — les cellules de solution sont remplacées par « # À compléter ». "
+    "Les solutions sont dans la version enseignant et, masquées, dans le livre."
+)
+
+
+def make_student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Return a learner's copy of a teacher's notebook (the input is not modified)."""
+    out = nbformat.from_dict(nb)  # deep copy
+    cells = []
+    for cell in out.cells:
+        tags = cell.get("metadata", {}).get("tags", [])
+        if "remove-cell" in tags:
+            continue
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+            if "solution" in tags:
+                cell.source = STUB
+                cell.metadata["tags"] = [t for t in tags if t not in {"solution", "hide-input"}]
+        cells.append(cell)
+    banner = nbformat.v4.new_markdown_cell(BANNER)
+    banner.metadata["tags"] = ["student-banner"]
+    out.cells = cells[:1] + [banner] + cells[1:]
+    return out
+
+
+def write_student_versions(notebooks: list[Path], output_dir: Path, root: Path | None = None) -> list[Path]:
+    """Write learner versions of ``notebooks`` under ``output_dir``, keeping relative paths."""
+    root = Path.cwd() if root is None else root
+    written = []
+    for path in notebooks:
+        nb = nbformat.read(path, as_version=4)
+        target = output_dir / Path(path).resolve().relative_to(root.resolve())
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(make_student_notebook(nb), target)
+        written.append(target)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) < 2:
+        print("usage : python -m iasante.student DOSSIER_SORTIE CARNET.ipynb...", file=sys.stderr)
+        return 2
+    written = write_student_versions([Path(a) for a in args[1:]], Path(args[0]))
+    print(f"{len(written)} notebook(s) apprenant écrits dans {args[0]}/")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
