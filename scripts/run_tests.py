@@ -44,7 +44,6 @@ def stages() -> list[tuple[str, list[str], dict[str, str]]]:
         ("student", [str(BIN / "python"), "-m", "iasante.student", "_build/student", *nbs], {}),
         ("student-run", OFFLINE + pytest_cmd("student", "--nbval-lax", "-n", "2", "--dist", "loadfile",
                                              "-q", *student), {"IASANTE_STAGE": "student"}),
-        ("datapage", [str(BIN / "python"), "-m", "iasante.datasets"], {"_stdout": "book/donnees.md"}),
         ("book", OFFLINE + [str(BIN / "jupyter-book"), "build", ".", "-W", "-n", "--keep-going"], {}),
         ("browser", OFFLINE + pytest_cmd("browser", "tests/browser", "-q"), {}),
     ]

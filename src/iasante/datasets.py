@@ -31,6 +31,7 @@ __all__ = [
     "load_breast_cancer",
     "load_whas500",
     "load_gbsg2",
+    "outcome_by_horizon",
 ]
 
 
@@ -183,6 +184,43 @@ def load_gbsg2() -> pd.DataFrame:
     frame["time"] = y["time"].astype(float)
     frame["cens"] = y["cens"].astype(int)
     return frame[list(_GBSG2_COLUMNS)]
+
+
+def outcome_by_horizon(
+    frame: pd.DataFrame, horizon: float, time: str, event: str, name: str = "event_by_horizon"
+) -> pd.DataFrame:
+    """Turn survival data into a binary outcome « event within ``horizon`` ».
+
+    Patients with the event at or before ``horizon`` get 1; patients followed
+    beyond ``horizon`` get 0; patients censored before ``horizon`` (status
+    unknown at the horizon) are **dropped**, not counted as survivors, which
+    would bias the risk downwards.
+
+    Parameters
+    ----------
+    frame : DataFrame with a follow-up time column and a 0/1 event column.
+    horizon : time horizon, in the unit of ``time`` (e.g. 365 days).
+    time, event : names of the time and event columns.
+    name : name of the new 0/1 column.
+
+    Returns
+    -------
+    DataFrame
+        A copy restricted to patients whose status at ``horizon`` is known,
+        with the new column ``name``.
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise IASanteError("« frame » doit être un DataFrame pandas.")
+    missing = [c for c in (time, event) if c not in frame.columns]
+    if missing:
+        raise IASanteError(f"colonne(s) absente(s) : {', '.join(missing)}.")
+    if not isinstance(horizon, int | float) or isinstance(horizon, bool) or horizon <= 0:
+        raise IASanteError("« horizon » doit être une durée positive (par exemple 365 jours).")
+    had_event = (frame[event] == 1) & (frame[time] <= horizon)
+    known = had_event | (frame[time] > horizon)
+    out = frame.loc[known].copy()
+    out[name] = had_event[known].astype(int)
+    return out
 
 
 # -------------------------------------------------------------- registry

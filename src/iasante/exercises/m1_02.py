@@ -1,4 +1,4 @@
-"""Exercises of module 1 — Fondamentaux de l'IA en santé.
+"""Exercises of notebook M1.2 — Un premier modèle supervisé (M1.4–M1.6).
 
 Numbering runs through the module (M1.1 … M1.n) in teaching order:
 notebook 02 (premier modèle) holds M1.4–M1.6.
