@@ -78,7 +78,7 @@ def main() -> int:
         else:
             code = subprocess.call(cmd, env={**os.environ, **env})
         results.append((name, code, time.monotonic() - start))
-        print(f"=== {name} : {'OK' if code == 0 else 'ÉCHEC (code %d)' % code} en {results[-1][2]:.0f} s ===",
+        print(f"=== {name} : {'OK' if code == 0 else f'ÉCHEC (code {code})'} en {results[-1][2]:.0f} s ===",
               flush=True)
 
     print("\n=== Résumé ===")
