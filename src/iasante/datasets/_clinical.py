@@ -1,65 +1,13 @@
-"""The course's datasets: one registry, one loader each, a French card each.
-
-Every dataset the notebooks use is registered here with its loader, a French
-description of every column, its source, licence, citation, size and what it
-may and may not be used for. The book's data page (``book/donnees.md``) is
-generated from this registry (``python -m iasante.datasets``) and a test keeps
-the two in sync.
-
-All loaders work offline: the data ship inside an installed package or inside
-``iasante/data``.
-"""
+"""Clinical tables shipped by scikit-learn and scikit-survival (modules 1 and 2)."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
-from dataclasses import dataclass
-
 import pandas as pd
 
-from ._errors import IASanteError
+from . import DatasetInfo, register
 
-__all__ = [
-    "DatasetInfo",
-    "DATASETS",
-    "load",
-    "list_datasets",
-    "describe_columns",
-    "data_card",
-    "render_markdown",
-    "load_breast_cancer",
-    "load_whas500",
-    "load_gbsg2",
-    "outcome_by_horizon",
-]
+__all__ = ["load_breast_cancer", "load_whas500", "load_gbsg2"]
 
-
-@dataclass(frozen=True)
-class DatasetInfo:
-    """Card of one dataset (texts in French)."""
-
-    name: str
-    title: str
-    description: str
-    loader: Callable[[], pd.DataFrame]
-    columns: dict[str, str]
-    target: str
-    source: str
-    licence: str
-    citation: str
-    bibkey: str
-    n_rows: int
-    uses: str
-    limits: str
-    origin: str  # where the file comes from at run time (package or repository path)
-
-    @property
-    def n_columns(self) -> int:
-        return len(self.columns)
-
-
-# --------------------------------------------------------------- loaders
 _WDBC_MEASURES = {
     "radius": "rayon (moyenne des distances du centre au contour), en pixels",
     "texture": "texture (écart-type des niveaux de gris)",
@@ -186,47 +134,9 @@ def load_gbsg2() -> pd.DataFrame:
     return frame[list(_GBSG2_COLUMNS)]
 
 
-def outcome_by_horizon(
-    frame: pd.DataFrame, horizon: float, time: str, event: str, name: str = "event_by_horizon"
-) -> pd.DataFrame:
-    """Turn survival data into a binary outcome « event within ``horizon`` ».
-
-    Patients with the event at or before ``horizon`` get 1; patients followed
-    beyond ``horizon`` get 0; patients censored before ``horizon`` (status
-    unknown at the horizon) are **dropped**, not counted as survivors, which
-    would bias the risk downwards.
-
-    Parameters
-    ----------
-    frame : DataFrame with a follow-up time column and a 0/1 event column.
-    horizon : time horizon, in the unit of ``time`` (e.g. 365 days).
-    time, event : names of the time and event columns.
-    name : name of the new 0/1 column.
-
-    Returns
-    -------
-    DataFrame
-        A copy restricted to patients whose status at ``horizon`` is known,
-        with the new column ``name``.
-    """
-    if not isinstance(frame, pd.DataFrame):
-        raise IASanteError("« frame » doit être un DataFrame pandas.")
-    missing = [c for c in (time, event) if c not in frame.columns]
-    if missing:
-        raise IASanteError(f"colonne(s) absente(s) : {', '.join(missing)}.")
-    if not isinstance(horizon, int | float) or isinstance(horizon, bool) or horizon <= 0:
-        raise IASanteError("« horizon » doit être une durée positive (par exemple 365 jours).")
-    had_event = (frame[event] == 1) & (frame[time] <= horizon)
-    known = had_event | (frame[time] > horizon)
-    out = frame.loc[known].copy()
-    out[name] = had_event[known].astype(int)
-    return out
 
 
-# -------------------------------------------------------------- registry
-DATASETS: dict[str, DatasetInfo] = {
-    info.name: info
-    for info in [
+for _info in [
         DatasetInfo(
             name="breast_cancer",
             title="Cancer du sein, Wisconsin (cytoponction)",
@@ -306,85 +216,5 @@ DATASETS: dict[str, DatasetInfo] = {
             limits="Essai ancien ; l'hormonothérapie n'est randomisée que dans une partie de l'essai.",
             origin="paquet scikit-survival",
         ),
-    ]
-}
-
-
-# ------------------------------------------------------------ public API
-def _info(name: str) -> DatasetInfo:
-    if not isinstance(name, str) or name not in DATASETS:
-        known = ", ".join(sorted(DATASETS))
-        raise IASanteError(f"jeu de données inconnu : « {name} ». Jeux disponibles : {known}.")
-    return DATASETS[name]
-
-
-def load(name: str) -> pd.DataFrame:
-    """Load a registered dataset by name (see :func:`list_datasets`)."""
-    return _info(name).loader()
-
-
-def list_datasets() -> pd.DataFrame:
-    """All registered datasets, one row each (name, title, size, licence, source)."""
-    rows = [
-        {
-            "nom": i.name,
-            "titre": i.title,
-            "lignes": i.n_rows,
-            "colonnes": i.n_columns,
-            "cible": i.target,
-            "licence": i.licence,
-            "source": i.source,
-        }
-        for i in DATASETS.values()
-    ]
-    return pd.DataFrame(rows).set_index("nom")
-
-
-def describe_columns(name: str) -> pd.DataFrame:
-    """French description of each column of a dataset (index: column name)."""
-    info = _info(name)
-    return pd.DataFrame({"description": info.columns}).rename_axis("colonne")
-
-
-def data_card(name: str) -> str:
-    """A Markdown card of a dataset: description, size, source, licence, citation, limits."""
-    i = _info(name)
-    return "\n".join(
-        [
-            f"**{i.title}** (`{i.name}`) — {i.description}",
-            "",
-            f"- **Taille** : {i.n_rows} lignes × {i.n_columns} colonnes ; cible : `{i.target}`.",
-            f"- **Source** : {i.source}",
-            f"- **Licence** : {i.licence}",
-            f"- **Citation** : {i.citation}",
-            f"- **Usages prévus** : {i.uses}",
-            f"- **Limites** : {i.limits}",
-            f"- **Chargement** : `iasante.datasets.load(\"{i.name}\")` ({i.origin}, hors ligne).",
-        ]
-    )
-
-
-def render_markdown() -> str:
-    """The book's data page (``book/donnees.md``), generated from the registry."""
-    parts = [
-        "<!-- Generated by `python -m iasante.datasets` from src/iasante/datasets.py: do not edit by hand. -->",
-        "# Données et licences",
-        "",
-        "Chaque jeu de données du cours est chargé hors ligne par une seule fonction du paquet "
-        "`iasante` et possède une fiche : description, taille, source, licence, citation, usages "
-        "prévus et limites, puis la description de chaque colonne. Cette page est produite "
-        "automatiquement à partir du registre `iasante.datasets` ; un test vérifie qu'elle est à jour.",
-        "",
-        "| nom | titre | lignes × colonnes | licence |",
-        "|---|---|---|---|",
-    ]
-    for i in DATASETS.values():
-        parts.append(f"| `{i.name}` | {i.title} | {i.n_rows} × {i.n_columns} | {i.licence} |")
-    for i in DATASETS.values():
-        parts += ["", f"## {i.title}", "", data_card(i.name), "", "| colonne | description |", "|---|---|"]
-        parts += [f"| `{col}` | {desc} |" for col, desc in i.columns.items()]
-    return "\n".join(parts) + "\n"
-
-
-if __name__ == "__main__":  # pragma: no cover - used by the Makefile
-    sys.stdout.write(render_markdown())
+]:
+    register(_info)
