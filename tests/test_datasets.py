@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.parametrize("name", sorted(datasets.DATASETS))
 def test_dataset_matches_its_card(name):
     info = datasets.DATASETS[name]
-    frame = datasets.load(name)
+    loaded = datasets.load(name)
+    frame = loaded if isinstance(loaded, pd.DataFrame) else loaded.frame  # image sets: one row per image
     assert isinstance(frame, pd.DataFrame)
     assert list(frame.columns) == list(info.columns), "columns differ from the registry"
     assert len(frame) == info.n_rows
@@ -62,3 +63,24 @@ def test_outcome_by_horizon_drops_early_censoring():
         datasets.outcome_by_horizon(frame, 365, "time", "e")
     with pytest.raises(IASanteError, match="positive"):
         datasets.outcome_by_horizon(frame, -1, "t", "e")
+
+
+@pytest.mark.parametrize("name, counts", [
+    ("pneumoniamnist", {"train": (4708, 3494), "val": (524, 389), "test": (624, 390)}),
+    ("breastmnist", {"train": (546, 147), "val": (78, 21), "test": (156, 42)}),
+])
+def test_image_sets_official_splits(name, counts):
+    images = datasets.load(name)
+    assert images.images.shape == (len(images), 28, 28) and images.images.dtype == "uint8"
+    for split, (n, positives) in counts.items():
+        X, y = images.get(split)
+        assert (len(X), int(y.sum())) == (n, positives)
+    with pytest.raises(IASanteError, match="partition inconnue"):
+        images.get("validation")
+
+
+def test_data_file_detects_missing_and_altered_files():
+    with pytest.raises(IASanteError, match="introuvable"):
+        datasets.data_file("medmnist/absent.npz", "0" * 64)
+    with pytest.raises(IASanteError, match="modifié"):
+        datasets.data_file("medmnist/breastmnist.npz", "0" * 64)
