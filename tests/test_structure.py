@@ -15,8 +15,10 @@ KNOWN_TAGS = {"solution", "hide-input", "hide-output", "hide-cell", "remove-cell
               "raises-exception"}
 EXERCISE = re.compile(r"^### Exercice M(\d)\.(\d+) — (🩺 Interpréter|🛠 Coder) : \S", re.M)
 PLOTTING = re.compile(r"plt\.|\bplot_\w+\(|\.plot\(|shap\.plots\.|Display\.from_|\.imshow\(|\.hist\(")
-GLOSSARY = (ROOT / "book" / "glossaire.md").read_text(encoding="utf-8")
-BIB = (ROOT / "book" / "references.bib").read_text(encoding="utf-8")
+GLOSSARY = "\n".join(p.read_text(encoding="utf-8")
+                     for p in [ROOT / "book" / "glossaire.md", *sorted((ROOT / "book" / "glossaire").glob("*.md"))])
+BIB = "\n".join(p.read_text(encoding="utf-8")
+                for p in [ROOT / "book" / "references.bib", *sorted((ROOT / "book" / "bib").glob("*.bib"))])
 
 
 def _id(path):
