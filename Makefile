@@ -76,7 +76,11 @@ test: install offline-assets browser-deps
 clean:
 	rm -rf $(VENV) _build book/_offline book/vendor/node_modules .pytest_cache
 
-# Regenerate requirements-lock.txt after changing a pin in pyproject.toml.
-lock: install
+# Regenerate requirements-lock.txt after changing a pin in pyproject.toml
+# (installs without the old lock as constraints, then freezes the result).
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -e ".[test]"
 	(sed -n '1,2p' requirements-lock.txt; $(BIN)/pip freeze --exclude-editable | grep -v '^iasante') > requirements-lock.tmp
 	mv requirements-lock.tmp requirements-lock.txt
+	touch $(STAMP)

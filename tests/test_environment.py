@@ -39,3 +39,16 @@ def test_lock_file_agrees_with_pins():
     for req in _pins():
         name, version = req.split("==")
         assert lock.get(_norm(name)) == version, f"{name}: lock has {lock.get(_norm(name))}, pyproject {version}"
+
+
+def test_jupyterlab_extensions_are_compatible():
+    """jupyterlab-myst (MyST admonitions, {term}, {cite} in JupyterLab) and the widget manager load."""
+    import subprocess
+    import sys
+
+    jupyter = Path(sys.executable).with_name("jupyter")
+    out = subprocess.run([str(jupyter), "labextension", "list"], capture_output=True, text=True, timeout=120)
+    text = out.stdout + out.stderr
+    assert "not compatible" not in text, text
+    for ext in ("jupyterlab-myst", "@jupyter-widgets/jupyterlab-manager"):
+        assert re.search(rf"{re.escape(ext)} v\S+ .*enabled.*OK", text), f"{ext} not enabled: {text}"
