@@ -29,6 +29,8 @@ $(STAMP): pyproject.toml requirements-lock.txt
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet -c requirements-lock.txt -e ".[test]"
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (IA Santé)" > /dev/null
+	@# offline classrooms: no pop-up asking to fetch Jupyter news from the internet
+	$(BIN)/jupyter labextension disable --level=sys_prefix "@jupyterlab/apputils-extension:announcements" > /dev/null 2>&1
 	touch $(STAMP)
 
 # JavaScript that pages would otherwise fetch from CDNs (MathJax, require.js,
