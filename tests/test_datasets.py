@@ -14,12 +14,16 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_dataset_matches_its_card(name):
     info = datasets.DATASETS[name]
     loaded = datasets.load(name)
-    frame = loaded if isinstance(loaded, pd.DataFrame) else loaded.frame  # image sets: one row per image
-    assert isinstance(frame, pd.DataFrame)
-    assert list(frame.columns) == list(info.columns), "columns differ from the registry"
-    assert len(frame) == info.n_rows
-    assert info.target in frame.columns
-    assert not frame.isna().any().any()
+    if info.kind == "collection":  # named images, volumes or DICOM files
+        assert isinstance(loaded, dict) and list(loaded) == list(info.columns)
+        assert len(loaded) == info.n_rows and all(item is not None for item in loaded.values())
+    else:
+        frame = loaded if isinstance(loaded, pd.DataFrame) else loaded.frame  # image sets: one row per image
+        assert isinstance(frame, pd.DataFrame)
+        assert list(frame.columns) == list(info.columns), "columns differ from the registry"
+        assert len(frame) == info.n_rows
+        assert info.target in frame.columns
+        assert not frame.isna().any().any()
     for field in ("title", "description", "source", "licence", "citation", "bibkey", "uses", "limits", "origin"):
         assert str(getattr(info, field)).strip(), f"{name}: empty {field}"
     for col, text in info.columns.items():
@@ -28,6 +32,7 @@ def test_dataset_matches_its_card(name):
 
 def test_bibkeys_exist_in_references():
     bib = (ROOT / "book" / "references.bib").read_text(encoding="utf-8")
+    bib += "".join(p.read_text(encoding="utf-8") for p in (ROOT / "book" / "bib").glob("*.bib"))
     for info in datasets.DATASETS.values():
         assert f"{{{info.bibkey}," in bib, info.bibkey
 
@@ -84,3 +89,13 @@ def test_data_file_detects_missing_and_altered_files():
         datasets.data_file("medmnist/absent.npz", "0" * 64)
     with pytest.raises(IASanteError, match="modifié"):
         datasets.data_file("medmnist/breastmnist.npz", "0" * 64)
+
+
+def test_reference_collections():
+    dicom = datasets.load_dicom_examples()
+    assert dicom["ct"].Modality == "CT" and dicom["mr"].Modality == "MR"
+    mni = datasets.load_mni152(resolution=2)
+    assert mni["template"].shape == mni["brain_mask"].shape
+    with pytest.raises(IASanteError, match="resolution"):
+        datasets.load_mni152(resolution=3)
+    assert datasets.load_microscopy_images()["immunohistochemistry"].shape == (512, 512, 3)

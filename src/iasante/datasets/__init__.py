@@ -60,6 +60,10 @@ class DatasetInfo:
     uses: str
     limits: str
     origin: str  # where the file comes from at run time (package or repository path)
+    #: "table": the loader returns a DataFrame (or an object with ``.frame``)
+    #: whose columns are ``columns``; "collection": it returns a dict of
+    #: ``n_rows`` named items (images, DICOM files, volumes) described by ``columns``.
+    kind: str = "table"
 
     @property
     def n_columns(self) -> int:
@@ -170,6 +174,12 @@ def describe_columns(name: str) -> pd.DataFrame:
     return pd.DataFrame({"description": info.columns}).rename_axis("colonne")
 
 
+def _size_line(i: DatasetInfo) -> str:
+    if i.kind == "table":
+        return f"- **Taille** : {i.n_rows} lignes × {i.n_columns} colonnes ; cible : `{i.target}`."
+    return f"- **Contenu** : {i.n_rows} éléments ({', '.join(f'`{c}`' for c in i.columns)})."
+
+
 def data_card(name: str) -> str:
     """A Markdown card of a dataset: description, size, source, licence, citation, limits."""
     i = _info(name)
@@ -177,7 +187,7 @@ def data_card(name: str) -> str:
         [
             f"**{i.title}** (`{i.name}`) — {i.description}",
             "",
-            f"- **Taille** : {i.n_rows} lignes × {i.n_columns} colonnes ; cible : `{i.target}`.",
+            _size_line(i),
             f"- **Source** : {i.source}",
             f"- **Licence** : {i.licence}",
             f"- **Citation** : {i.citation}",
@@ -203,9 +213,11 @@ def render_markdown() -> str:
         "|---|---|---|---|",
     ]
     for i in DATASETS.values():
-        parts.append(f"| `{i.name}` | {i.title} | {i.n_rows} × {i.n_columns} | {i.licence} |")
+        size = f"{i.n_rows} × {i.n_columns}" if i.kind == "table" else f"{i.n_rows} éléments"
+        parts.append(f"| `{i.name}` | {i.title} | {size} | {i.licence} |")
     for i in DATASETS.values():
-        parts += ["", f"## {i.title}", "", data_card(i.name), "", "| colonne | description |", "|---|---|"]
+        header = "| colonne | description |" if i.kind == "table" else "| élément | description |"
+        parts += ["", f"## {i.title}", "", data_card(i.name), "", header, "|---|---|"]
         parts += [f"| `{col}` | {desc} |" for col, desc in i.columns.items()]
     return "\n".join(parts) + "\n"
 
