@@ -95,7 +95,7 @@ def test_tags_and_forbidden_code(nb):
             for bad in ("!pip", "%pip", "import *", "../", "http://", "https://", "open("):
                 assert bad not in src, f"{bad!r} in: {src[:80]}"
             # data come through iasante.datasets (one loader, one card per dataset)
-            for bad in ("get_testdata_file", "load_mni152", "from skimage import data", "skimage.data",
+            for bad in ("get_testdata_file", "load_mni152_", "from skimage import data", "skimage.data",
                         "sklearn.datasets", "sksurv.datasets", "read_csv(", "np.load("):
                 assert bad not in src, f"load data with iasante.datasets, not {bad!r}: {src[:80]}"
 
