@@ -33,16 +33,14 @@ $(STAMP): pyproject.toml requirements-lock.txt
 	$(BIN)/jupyter labextension disable --level=sys_prefix "@jupyterlab/apputils-extension:announcements" > /dev/null 2>&1
 	touch $(STAMP)
 
-# JavaScript that pages would otherwise fetch from CDNs (MathJax, require.js,
-# the widget manager), vendored from npm so that the built book reads offline.
+# MathJax, which pages would otherwise fetch from a CDN, vendored from npm so
+# that the built book reads offline.
 offline-assets: $(ASSETS)
 
 $(ASSETS): book/vendor/package.json book/vendor/package-lock.json
 	cd book/vendor && npm ci --no-audit --no-fund --loglevel=error
 	rm -rf book/_offline && mkdir -p book/_offline
 	cp -r book/vendor/node_modules/mathjax/es5 book/_offline/mathjax
-	cp book/vendor/node_modules/requirejs/require.js book/_offline/require.js
-	cp book/vendor/node_modules/@jupyter-widgets/html-manager/dist/*.{js,woff,woff2,ttf,eot,svg} book/_offline/
 	touch $(ASSETS)
 
 # ----------------------------------------------------------------- learners

@@ -147,8 +147,15 @@ def threshold_explorer(
         plt.close(fig)
         print(_report(summary))
 
+    class _Explorer(widgets.interactive):
+        """The widget, with a French text shown where widgets cannot run (the static book)."""
+
+        def __repr__(self) -> str:
+            return ("Explorateur interactif (seuil et prévalence) : ouvrez ce notebook dans JupyterLab "
+                    "pour faire glisser les curseurs.")
+
     lo, hi = np.log10(PREVALENCE_RANGE)
-    return widgets.interactive(
+    return _Explorer(
         draw,
         threshold=widgets.FloatSlider(value=0.5, min=THRESHOLD_RANGE[0], max=THRESHOLD_RANGE[1], step=0.01,
                                       description="Seuil", continuous_update=False),
