@@ -114,13 +114,13 @@ for _info in [
         title="Images biomédicales de scikit-image",
         description=(
             "Images livrées avec scikit-image : une lame d'immunohistochimie (hématoxyline et DAB), "
-            "une photographie du fond d'œil et une image de microscopie de cellules."
+            "une photographie du fond d'œil et une image de phase quantitative d'une cellule."
         ),
         loader=load_microscopy_images,
         columns={
             "immunohistochemistry": "Lame d'immunohistochimie en couleurs (RGB 512 × 512) : noyaux bleus (hématoxyline) et marquage brun (DAB).",
             "retina": "Photographie couleur du fond d'œil (RGB 1411 × 1411), vaisseaux rétiniens visibles.",
-            "cell": "Image de microscopie en niveaux de gris de cellules.",
+            "cell": "Image de phase quantitative (niveaux de gris) d'une cellule isolée en suspension dans du sérum physiologique.",
         },
         target="",
         source="Paquet scikit-image (`skimage.data`), images livrées avec le paquet (sans téléchargement).",
