@@ -25,11 +25,20 @@ def test_intensity_by_hand():
     assert intensity_features(IMAGES)["int_mean"].tolist() == pytest.approx(IMAGES.reshape(5, -1).mean(axis=1))
 
 
-def test_glcm_matches_skimage():
-    img = IMAGES[0]
+@pytest.mark.parametrize("kind", ["random", "smooth", "constant"])
+def test_glcm_matches_skimage(kind):
+    if kind == "random":
+        img = IMAGES[0]
+    elif kind == "smooth":
+        img = np.add.outer(np.arange(28), np.arange(28)).astype(np.uint8) * 4
+    else:
+        img = np.full((28, 28), 77, np.uint8)
     q = (img.astype(int) * 32 // 256).astype(np.uint8)
     glcm = graycomatrix(q, [1, 2], [0, np.pi / 4, np.pi / 2, 3 * np.pi / 4], levels=32, symmetric=True, normed=True)
-    assert glcm_features(img[None])["glcm_contrast"].iloc[0] == pytest.approx(graycoprops(glcm, "contrast").mean())
+    ours = glcm_features(np.stack([img, IMAGES[1]]))  # batch: the first row must not depend on the second
+    for prop in ("contrast", "dissimilarity", "homogeneity", "energy", "correlation"):
+        expected = np.nan_to_num(graycoprops(glcm, prop)).mean()
+        assert ours[f"glcm_{prop}"].iloc[0] == pytest.approx(expected, abs=1e-9), prop
 
 
 def test_hog_matches_skimage_and_shapes():
