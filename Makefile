@@ -57,7 +57,7 @@ datapage: install
 
 book: install offline-assets datapage
 	@start=$$(date +%s); \
-	$(OFFLINE) $(BIN)/jupyter-book build . -W -n --keep-going; status=$$?; \
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(OFFLINE) $(BIN)/jupyter-book build . -W -n --keep-going; status=$$?; \
 	echo "Construction du livre : $$(( $$(date +%s) - start )) s"; exit $$status
 
 # --------------------------------------------------------------------- tests

@@ -33,6 +33,11 @@ def pytest_cmd(name: str, *args: str) -> list[str]:
             f"--junitxml={REPORTS / (name + '.xml')}", *args]
 
 
+# Notebooks run two at a time (pytest-xdist) on two cores: one BLAS/OpenMP thread
+# each avoids oversubscription, which slowed some scikit-learn fits tenfold.
+ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
 def stages() -> list[tuple[str, list[str], dict[str, str]]]:
     nbs = notebooks()
     student = [str(Path("_build/student") / nb) for nb in nbs]
@@ -40,11 +45,11 @@ def stages() -> list[tuple[str, list[str], dict[str, str]]]:
         ("lint", [str(BIN / "ruff"), "check", "src", "tests", "scripts", "conftest.py", *nbs], {}),
         ("unit", OFFLINE + pytest_cmd("unit", "tests", "--ignore=tests/browser", "-n", "2", "-q"), {}),
         ("notebooks", OFFLINE + pytest_cmd("notebooks", "--nbval-lax", "-n", "2", "--dist", "loadfile",
-                                           "-q", *nbs), {"IASANTE_STAGE": "notebooks"}),
+                                           "-q", *nbs), {"IASANTE_STAGE": "notebooks", **ONE_THREAD}),
         ("student", [str(BIN / "python"), "-m", "iasante.student", "_build/student", *nbs], {}),
         ("student-run", OFFLINE + pytest_cmd("student", "--nbval-lax", "-n", "2", "--dist", "loadfile",
-                                             "-q", *student), {"IASANTE_STAGE": "student"}),
-        ("book", OFFLINE + [str(BIN / "jupyter-book"), "build", ".", "-W", "-n", "--keep-going"], {}),
+                                             "-q", *student), {"IASANTE_STAGE": "student", **ONE_THREAD}),
+        ("book", OFFLINE + [str(BIN / "jupyter-book"), "build", ".", "-W", "-n", "--keep-going"], ONE_THREAD),
         ("browser", OFFLINE + pytest_cmd("browser", "tests/browser", "-q"), {}),
     ]
 
