@@ -29,7 +29,7 @@ def notebooks(root: str = ".") -> list[str]:
 
 
 def pytest_cmd(name: str, *args: str) -> list[str]:
-    return [str(BIN / "python"), "-m", "pytest", "-p", "no:cacheprovider",
+    return [str(BIN / "python"), "-m", "pytest",
             f"--junitxml={REPORTS / (name + '.xml')}", *args]
 
 

@@ -3,6 +3,7 @@
 import numpy as np
 import pandas as pd
 import pytest
+from exercise_cases import case_tests
 
 from iasante.checks import evaluate
 from iasante.exercises.m1_03 import upper_useful_threshold
@@ -55,32 +56,6 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("exercise_id", sorted(CASES))
-def test_right_answers_are_correct(exercise_id):
-    args, right, _ = CASES[exercise_id]
-    for answer in right:
-        fb = evaluate(exercise_id, answer, *args)
-        assert fb.status == "correct", (answer, fb.message)
-
-
-@pytest.mark.parametrize("exercise_id", sorted(CASES))
-def test_wrong_answers_are_incorrect(exercise_id):
-    args, _, wrong = CASES[exercise_id]
-    for answer in wrong:
-        fb = evaluate(exercise_id, answer, *args)
-        assert fb.status == "incorrect", (answer, fb.message)
-        assert "Indice" in fb.message
-
-
-@pytest.mark.parametrize("exercise_id", sorted(CASES))
-@pytest.mark.parametrize("answer", GARBAGE, ids=lambda v: type(v).__name__ if " at 0x" in repr(v) else repr(v))
-def test_garbage_never_raises_and_is_never_correct(exercise_id, answer):
-    args, _, _ = CASES[exercise_id]
-    fb = evaluate(exercise_id, answer, *args)
-    assert fb.status != "correct"
-    assert fb.message
-
-
 @pytest.mark.parametrize("exercise_id", ["m1.ex8", "m1.ex9", "m1.ex10"])
 def test_garbage_data_arguments_never_raise(exercise_id):
     args, right, _ = CASES[exercise_id]
@@ -116,3 +91,8 @@ def test_upper_useful_threshold_on_a_simple_curve():
     assert upper_useful_threshold(always) == 0.5
     with pytest.raises(ValueError):
         upper_useful_threshold("courbe")
+
+
+test_right_answers_are_correct, test_wrong_answers_are_incorrect, test_garbage_never_raises_and_is_never_correct = (
+    case_tests(CASES, GARBAGE)
+)

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pandas as pd
-import pytest
+from exercise_cases import case_tests
 
 from iasante import fhir
 from iasante.checks import evaluate
@@ -59,23 +59,6 @@ def test_expected_count_is_the_known_value():
     assert expected_otitis_persons() == 2025
 
 
-@pytest.mark.parametrize("exercise_id", sorted(CASES))
-def test_right_answers_are_correct(exercise_id):
-    args, right, _ = CASES[exercise_id]
-    for answer in right:
-        fb = evaluate(exercise_id, answer, *args)
-        assert fb.status == "correct", (answer, fb.message)
-
-
-@pytest.mark.parametrize("exercise_id", sorted(CASES))
-def test_wrong_answers_are_incorrect(exercise_id):
-    args, _, wrong = CASES[exercise_id]
-    for answer in wrong:
-        fb = evaluate(exercise_id, answer, *args)
-        assert fb.status == "incorrect", (answer, fb.message)
-        assert "Indice" in fb.message
-
-
 def test_sql_messages_are_specific():
     assert "personnes" in evaluate("m2.ex2", WRONG_SQL[0]).message
     assert "lecture" in evaluate("m2.ex2", WRONG_SQL[6]).message
@@ -98,9 +81,6 @@ def test_the_database_is_unchanged_after_the_checks():
     assert omop.query("SELECT COUNT(*) AS n FROM condition_occurrence")["n"].iloc[0] == 65332
 
 
-@pytest.mark.parametrize("exercise_id", sorted(CASES))
-@pytest.mark.parametrize("answer", GARBAGE, ids=lambda v: type(v).__name__ if " at 0x" in repr(v) else repr(v))
-def test_garbage_never_raises_and_is_never_correct(exercise_id, answer):
-    args, _, _ = CASES[exercise_id]
-    fb = evaluate(exercise_id, answer, *args)
-    assert fb.status != "correct"
+test_right_answers_are_correct, test_wrong_answers_are_incorrect, test_garbage_never_raises_and_is_never_correct = (
+    case_tests(CASES, GARBAGE)
+)

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pandas as pd
-import pytest
+from exercise_cases import case_tests
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.experimental import enable_iterative_imputer  # noqa: F401
 from sklearn.impute import IterativeImputer, SimpleImputer
@@ -60,23 +60,6 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("exercise_id", sorted(CASES))
-def test_right_answers_are_correct(exercise_id):
-    args, right, _ = CASES[exercise_id]
-    for answer in right:
-        fb = evaluate(exercise_id, answer, *args)
-        assert fb.status == "correct", (answer, fb.message)
-
-
-@pytest.mark.parametrize("exercise_id", sorted(CASES))
-def test_wrong_answers_are_incorrect(exercise_id):
-    args, _, wrong = CASES[exercise_id]
-    for answer in wrong:
-        fb = evaluate(exercise_id, answer, *args)
-        assert fb.status == "incorrect", (answer, fb.message)
-        assert "Indice" in fb.message
-
-
 def test_pipeline_without_imputer_gets_a_helpful_message():
     message = evaluate("m2.ex5", make_pipeline(StandardScaler(), _lr()), X_MISS, Y).message
     assert "imputation" in message and "NaN" in message and "SimpleImputer" in message
@@ -99,9 +82,6 @@ def test_noise_gap_sign_and_auc_confusion_are_explained():
     assert "AUC" in evaluate("m2.ex6", 0.9190).message
 
 
-@pytest.mark.parametrize("exercise_id", sorted(CASES))
-@pytest.mark.parametrize("answer", GARBAGE, ids=lambda v: type(v).__name__ if " at 0x" in repr(v) else repr(v))
-def test_garbage_never_raises_and_is_never_correct(exercise_id, answer):
-    args, _, _ = CASES[exercise_id]
-    fb = evaluate(exercise_id, answer, *args)
-    assert fb.status != "correct"
+test_right_answers_are_correct, test_wrong_answers_are_incorrect, test_garbage_never_raises_and_is_never_correct = (
+    case_tests(CASES, GARBAGE)
+)

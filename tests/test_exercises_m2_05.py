@@ -3,6 +3,7 @@
 import numpy as np
 import pandas as pd
 import pytest
+from exercise_cases import case_tests
 from scipy import stats
 from sklearn.decomposition import PCA
 from sklearn.preprocessing import StandardScaler
@@ -52,31 +53,6 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("exercise_id", sorted(CASES))
-def test_right_answers_are_correct(exercise_id):
-    args, right, _ = CASES[exercise_id]
-    for answer in right:
-        fb = evaluate(exercise_id, answer, *args)
-        assert fb.status == "correct", (answer, fb.message)
-
-
-@pytest.mark.parametrize("exercise_id", sorted(CASES))
-def test_wrong_answers_are_incorrect(exercise_id):
-    args, _, wrong = CASES[exercise_id]
-    for answer in wrong:
-        fb = evaluate(exercise_id, answer, *args)
-        assert fb.status == "incorrect", (answer, fb.message)
-        assert "Indice" in fb.message
-
-
-@pytest.mark.parametrize("exercise_id", sorted(CASES))
-@pytest.mark.parametrize("answer", GARBAGE, ids=lambda v: type(v).__name__ if " at 0x" in repr(v) else repr(v))
-def test_garbage_never_raises_and_is_never_correct(exercise_id, answer):
-    args, _, _ = CASES[exercise_id]
-    fb = evaluate(exercise_id, answer, *args)
-    assert fb.status != "correct"
-
-
 def test_feedback_explains_common_mistakes():
     assert "brutes" in evaluate("m2.ex14", N_RAW, P_VALUES).message
     assert "Bonferroni" in evaluate("m2.ex14", N_BONFERRONI, P_VALUES).message
@@ -93,3 +69,8 @@ def test_feedback_explains_common_mistakes():
 def test_bad_check_arguments_never_raise(pvals):
     fb = evaluate("m2.ex14", N_BH, pvals)
     assert fb.status != "correct"
+
+
+test_right_answers_are_correct, test_wrong_answers_are_incorrect, test_garbage_never_raises_and_is_never_correct = (
+    case_tests(CASES, GARBAGE)
+)

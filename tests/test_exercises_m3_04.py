@@ -3,6 +3,7 @@
 import numpy as np
 import pandas as pd
 import pytest
+from exercise_cases import case_tests
 from scipy import signal
 
 from iasante.checks import evaluate
@@ -78,32 +79,6 @@ def _id(value):
     return type(value).__name__ if " at 0x" in repr(value) else repr(value)
 
 
-@pytest.mark.parametrize("exercise_id", sorted(CASES))
-def test_right_answers_are_correct(exercise_id):
-    args, right, _ = CASES[exercise_id]
-    for answer in right:
-        fb = evaluate(exercise_id, answer, *args)
-        assert fb.status == "correct", (answer, fb.message)
-
-
-@pytest.mark.parametrize("exercise_id", sorted(CASES))
-def test_wrong_answers_are_incorrect(exercise_id):
-    args, _, wrong = CASES[exercise_id]
-    for answer in wrong:
-        fb = evaluate(exercise_id, answer, *args)
-        assert fb.status == "incorrect", (answer, fb.message)
-        assert "Indice" in fb.message
-
-
-@pytest.mark.parametrize("exercise_id", sorted(CASES))
-@pytest.mark.parametrize("answer", GARBAGE, ids=_id)
-def test_garbage_never_raises_and_is_never_correct(exercise_id, answer):
-    args, _, _ = CASES[exercise_id]
-    fb = evaluate(exercise_id, answer, *args)
-    assert fb.status != "correct"
-    assert fb.message
-
-
 @pytest.mark.parametrize("exercise_id", ["m3.ex10", "m3.ex12"])
 def test_garbage_data_arguments_never_raise(exercise_id):
     args, right, _ = CASES[exercise_id]
@@ -128,3 +103,8 @@ def test_specific_feedback():
     assert "exactitude simple" in evaluate("m3.ex12", M["accuracy"], Y, PRED).message
     assert "sensibilité" in evaluate("m3.ex12", M["sensitivity"], Y, PRED).message
     assert "pourcentage" in evaluate("m3.ex12", 100 * BALANCED, Y, PRED).message
+
+
+test_right_answers_are_correct, test_wrong_answers_are_incorrect, test_garbage_never_raises_and_is_never_correct = (
+    case_tests(CASES, GARBAGE)
+)
