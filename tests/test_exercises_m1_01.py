@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from exercise_cases import stable_id
 
 from iasante import datasets
 from iasante.checks import evaluate
@@ -37,7 +38,7 @@ def test_wrong_answers(exercise_id, answer):
 
 
 @pytest.mark.parametrize("exercise_id", sorted(RIGHT))
-@pytest.mark.parametrize("answer", GARBAGE, ids=lambda v: type(v).__name__ if " at 0x" in repr(v) else repr(v))
+@pytest.mark.parametrize("answer", GARBAGE, ids=stable_id)
 def test_garbage_never_raises_nor_passes(exercise_id, answer):
     fb = evaluate(exercise_id, answer)
     assert fb.status != "correct"

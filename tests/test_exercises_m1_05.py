@@ -3,6 +3,7 @@
 import numpy as np
 import pandas as pd
 import pytest
+from exercise_cases import stable_id
 
 from iasante.checks import evaluate
 
@@ -50,7 +51,7 @@ def test_m1_16():
         assert evaluate("m1.ex16", wrong).status == "incorrect"
 
 
-@pytest.mark.parametrize("answer", GARBAGE, ids=lambda v: type(v).__name__ if " at 0x" in repr(v) else repr(v))
+@pytest.mark.parametrize("answer", GARBAGE, ids=stable_id)
 def test_garbage_never_correct(answer):
     for ex_id, args in [("m1.ex14", ()), ("m1.ex15", (Y_TRUE, Y_PRED_2, SEX)), ("m1.ex16", ())]:
         assert evaluate(ex_id, answer, *args).status != "correct"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from exercise_cases import stable_id
 
 from iasante import datasets, scores
 from iasante.checks import evaluate
@@ -40,7 +41,7 @@ def test_wrong_answers(ex_id, answer):
 
 
 @pytest.mark.parametrize("ex_id", sorted(RIGHT))
-@pytest.mark.parametrize("answer", GARBAGE, ids=lambda v: type(v).__name__ if " at 0x" in repr(v) else repr(v))
+@pytest.mark.parametrize("answer", GARBAGE, ids=stable_id)
 def test_garbage_never_raises_nor_passes(ex_id, answer):
     fb = evaluate(ex_id, answer)
     assert fb.status != "correct"

@@ -3,6 +3,7 @@
 import numpy as np
 import pydicom
 import pytest
+from exercise_cases import stable_id
 from pydicom.data import get_testdata_file
 
 from iasante.checks import evaluate
@@ -50,7 +51,7 @@ def test_m3_3():
         assert evaluate("m3.ex3", wrong).status == "incorrect"
 
 
-@pytest.mark.parametrize("answer", GARBAGE, ids=lambda v: type(v).__name__ if " at 0x" in repr(v) else repr(v))
+@pytest.mark.parametrize("answer", GARBAGE, ids=stable_id)
 def test_garbage_never_correct(answer, ct):
     for ex_id, args in [("m3.ex1", ()), ("m3.ex2", (ct,)), ("m3.ex3", ())]:
         assert evaluate(ex_id, answer, *args).status != "correct"

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from exercise_cases import stable_id
 from sklearn.dummy import DummyClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
@@ -73,7 +74,7 @@ def test_m3_9():
         assert evaluate("m3.ex9", wrong).status == "incorrect"
 
 
-@pytest.mark.parametrize("answer", GARBAGE, ids=lambda v: type(v).__name__ if " at 0x" in repr(v) else repr(v))
+@pytest.mark.parametrize("answer", GARBAGE, ids=stable_id)
 def test_garbage_never_correct(answer, hog_data):
     _, _, X_val, y_val = hog_data
     for ex_id, args in [("m3.ex7", ()), ("m3.ex8", (X_val, y_val)), ("m3.ex9", ())]:
