@@ -111,3 +111,20 @@ def test_bad_input_gets_french_error(call, words):
 def test_error_renders_without_traceback_in_ipython():
     err = IASanteError("« x » est vide.")
     assert err._render_traceback_() == ["❌ Erreur : « x » est vide."]
+
+
+def test_course_warnings_are_one_french_line_on_stdout(capsys):
+    import warnings
+
+    from iasante import IASanteWarning
+    from iasante._errors import _install_warning_display
+
+    seen = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.showwarning = lambda message, category, *args, **kwargs: seen.append(category)
+        _install_warning_display()  # as importing iasante does, over whatever display is in place
+        warnings.warn("la soumission contient des classes.", IASanteWarning, stacklevel=1)
+        warnings.warn("autre avertissement", RuntimeWarning, stacklevel=1)
+    assert capsys.readouterr().out == "⚠️ Attention : la soumission contient des classes.\n"
+    assert seen == [RuntimeWarning]  # other warnings keep their usual display

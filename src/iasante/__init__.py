@@ -6,7 +6,9 @@ evaluation), :mod:`iasante.plots` (style and reusable figures),
 :mod:`iasante.student` (learner versions of the notebooks).
 """
 
-from ._errors import IASanteError
+from ._errors import IASanteError, IASanteWarning, _install_warning_display
 
 __version__ = "0.1.0"
-__all__ = ["IASanteError", "__version__"]
+__all__ = ["IASanteError", "IASanteWarning", "__version__"]
+
+_install_warning_display()

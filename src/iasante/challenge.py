@@ -53,7 +53,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import rankdata
 
-from ._errors import IASanteError
+from ._errors import IASanteError, IASanteWarning
 
 __all__ = [
     "METRICS",
@@ -72,7 +72,7 @@ __all__ = [
 ]
 
 
-class ChallengeWarning(UserWarning):
+class ChallengeWarning(IASanteWarning):
     """A submission is accepted but something in it deserves attention (message in French)."""
 
 
