@@ -59,9 +59,15 @@ def test_notebook_opens_with_myst_rendered(lab, visit):
     assert "```{admonition}" not in text
     assert "Objectifs" in text
     # the first code cell (imports, seed, style) runs in the course kernel
+    page.wait_for_function("document.body.innerText.includes('| Idle')", timeout=120000)
     first_code = page.locator(".jp-CodeCell").first
-    first_code.locator(".jp-InputArea-editor").click()
+    first_code.locator(".cm-content").click()
+    page.wait_for_function(
+        "document.querySelector('.jp-CodeCell').classList.contains('jp-mod-active')", timeout=30000)
     page.keyboard.press("Shift+Enter")
-    page.wait_for_selector(".jp-CodeCell .jp-InputPrompt:has-text('[1]')", timeout=90000)
+    try:
+        page.wait_for_selector(".jp-CodeCell .jp-InputPrompt:has-text('[1]')", timeout=120000)
+    finally:  # kept for diagnosis when the test fails
+        page.screenshot(path=str(ROOT / "_build" / "jupyterlab.png"))
     assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
     assert v.external == [], f"external requests: {v.external[:5]}"
