@@ -47,8 +47,8 @@ $(ASSETS): book/vendor/package.json book/vendor/package-lock.json
 lab: install
 	$(BIN)/jupyter lab --notebook-dir=.
 
+# Existing learner notebooks (with answers) are never overwritten.
 student: install
-	rm -rf _build/student
 	$(BIN)/python -m iasante.student _build/student $(NOTEBOOKS)
 
 # --------------------------------------------------------------------- book
@@ -73,8 +73,10 @@ lint: install
 test: install offline-assets browser-deps
 	$(BIN)/python scripts/run_tests.py
 
+# Keeps _build/student: the learners' notebooks may hold their answers.
 clean:
-	rm -rf $(VENV) _build book/_offline book/vendor/node_modules .pytest_cache
+	rm -rf $(VENV) book/_offline book/vendor/node_modules .pytest_cache
+	find _build -mindepth 1 -maxdepth 1 ! -name student -exec rm -rf {} + 2>/dev/null || true
 
 # Regenerate requirements-lock.txt after changing a pin in pyproject.toml
 # (installs without the old lock as constraints, then freezes the result).

@@ -40,3 +40,25 @@ def test_write_student_versions(tmp_path):
     written = write_student_versions([src], tmp_path / "out", root=tmp_path)
     assert written == [tmp_path / "out" / "module9" / "nb.ipynb"]
     assert STUB in nbformat.read(written[0], as_version=4).cells[3].source
+
+
+def test_existing_learner_notebooks_are_kept(tmp_path, capsys, monkeypatch):
+    from iasante.student import main
+
+    src = tmp_path / "module9" / "nb.ipynb"
+    src.parent.mkdir()
+    nbformat.write(_teacher(), src)
+    out = tmp_path / "out"
+    assert write_student_versions([src], out, root=tmp_path)
+    mine = out / "module9" / "nb.ipynb"
+    answered = nbformat.read(mine, as_version=4)
+    answered.cells[2].source = "reponse = 41  # ma réponse"
+    nbformat.write(answered, mine)
+    assert write_student_versions([src], out, root=tmp_path) == []  # kept
+    assert "ma réponse" in mine.read_text(encoding="utf-8")
+    assert write_student_versions([src], out, root=tmp_path, overwrite=True) == [mine]
+    assert "ma réponse" not in mine.read_text(encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    nbformat.write(answered, mine)
+    assert main([str(out), str(src.relative_to(tmp_path))]) == 0
+    assert "conservé" in capsys.readouterr().out and "ma réponse" in mine.read_text(encoding="utf-8")

@@ -9,7 +9,9 @@ version keeps everything except:
 * outputs and execution counts are emptied;
 * a banner at the top says which version this is.
 
-Usage: ``python -m iasante.student OUTPUT_DIR NOTEBOOK...`` (``make student``).
+Usage: ``python -m iasante.student [--force] OUTPUT_DIR NOTEBOOK...`` (``make student``).
+A learner's notebook that already exists in ``OUTPUT_DIR`` is **kept** (it may
+hold the learner's answers); ``--force`` overwrites (used by the tests).
 """
 
 from __future__ import annotations
@@ -52,13 +54,22 @@ def make_student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return out
 
 
-def write_student_versions(notebooks: list[Path], output_dir: Path, root: Path | None = None) -> list[Path]:
-    """Write learner versions of ``notebooks`` under ``output_dir``, keeping relative paths."""
+def write_student_versions(
+    notebooks: list[Path], output_dir: Path, root: Path | None = None, overwrite: bool = False
+) -> list[Path]:
+    """Write learner versions of ``notebooks`` under ``output_dir``, keeping relative paths.
+
+    An existing learner notebook is left untouched unless ``overwrite`` is true,
+    so that regenerating the versions never erases a learner's answers.
+    Returns the paths written.
+    """
     root = Path.cwd() if root is None else root
     written = []
     for path in notebooks:
-        nb = nbformat.read(path, as_version=4)
         target = output_dir / Path(path).resolve().relative_to(root.resolve())
+        if target.exists() and not overwrite:
+            continue
+        nb = nbformat.read(path, as_version=4)
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(make_student_notebook(nb), target)
         written.append(target)
@@ -66,12 +77,19 @@ def write_student_versions(notebooks: list[Path], output_dir: Path, root: Path |
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
+    args = list(sys.argv[1:] if argv is None else argv)
+    force = "--force" in args
+    args = [a for a in args if a != "--force"]
     if len(args) < 2:
-        print("usage : python -m iasante.student DOSSIER_SORTIE CARNET.ipynb...", file=sys.stderr)
+        print("usage : python -m iasante.student [--force] DOSSIER_SORTIE CARNET.ipynb...", file=sys.stderr)
         return 2
-    written = write_student_versions([Path(a) for a in args[1:]], Path(args[0]))
-    print(f"{len(written)} notebook(s) apprenant écrits dans {args[0]}/")
+    notebooks = [Path(a) for a in args[1:]]
+    written = write_student_versions(notebooks, Path(args[0]), overwrite=force)
+    kept = len(notebooks) - len(written)
+    print(f"{len(written)} notebook(s) apprenant écrit(s) dans {args[0]}/")
+    if kept:
+        print(f"{kept} notebook(s) déjà présent(s) conservé(s) tel(s) quel(s) (vos réponses) ; "
+              "pour repartir d'une copie neuve, déplacez ou supprimez le fichier puis relancez « make student ».")
     return 0
 
 
