@@ -42,7 +42,9 @@ def stages() -> list[tuple[str, list[str], dict[str, str]]]:
     nbs = notebooks()
     student = [str(Path("_build/student-test") / nb) for nb in nbs]  # never the learners' own copies
     return [
-        ("lint", [str(BIN / "ruff"), "check", "src", "tests", "scripts", "conftest.py", *nbs], {}),
+        # the pre-commit hooks (outputs stripped, ruff, file sizes, YAML/JSON), on every tracked file
+        ("lint", [str(BIN / "pre-commit"), "run", "--all-files", "--show-diff-on-failure"],
+         {"PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}),
         ("unit", OFFLINE + pytest_cmd("unit", "tests", "--ignore=tests/browser", "-n", "2", "-q"), {}),
         ("notebooks", OFFLINE + pytest_cmd("notebooks", "--nbval-lax", "-n", "2", "--dist", "loadfile",
                                            "-q", *nbs), {"IASANTE_STAGE": "notebooks", **ONE_THREAD}),
