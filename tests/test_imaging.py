@@ -67,3 +67,15 @@ def test_occlusion_finds_the_informative_region():
     assert np.unravel_index(heat.argmax(), heat.shape) in [(i, j) for i in range(2, 5) for j in range(7, 10)]
     with pytest.raises(IASanteError, match="2-D"):
         occlusion_map(predict, np.zeros((2, 3, 3)))
+
+
+def test_to_pixels():
+    from iasante.imaging import to_pixels
+
+    images = np.array([[[0, 255], [51, 102]]], dtype=np.uint8)
+    rows = to_pixels(images)
+    assert rows.shape == (1, 4) and rows.tolist() == [[0.0, 1.0, 0.2, 0.4]]
+    assert to_pixels(images, dtype=np.float32).dtype == np.float32
+    assert to_pixels(images.astype(float)).tolist() == rows.tolist()  # occluded copies are floats
+    with pytest.raises(IASanteError, match="niveaux de gris"):
+        to_pixels(np.zeros((2, 4)))

@@ -128,3 +128,24 @@ def test_course_warnings_are_one_french_line_on_stdout(capsys):
         warnings.warn("autre avertissement", RuntimeWarning, stacklevel=1)
     assert capsys.readouterr().out == "⚠️ Attention : la soumission contient des classes.\n"
     assert seen == [RuntimeWarning]  # other warnings keep their usual display
+
+
+def test_bootstrap_ci_agrees_with_a_plain_loop():
+    from sklearn.metrics import roc_auc_score
+
+    from iasante.metrics import bootstrap_ci
+
+    ci = bootstrap_ci(Y_TRUE, Y_SCORE, n_boot=200, random_state=3)
+    idx = np.random.default_rng(3).integers(0, Y_TRUE.size, size=(200, Y_TRUE.size))
+    loop = [roc_auc_score(Y_TRUE[i], Y_SCORE[i]) for i in idx]
+    assert ci["samples"] == pytest.approx(loop)
+    assert ci["estimate"] == pytest.approx(roc_auc_score(Y_TRUE, Y_SCORE))
+    assert (ci["low"], ci["high"]) == pytest.approx(tuple(np.percentile(loop, [2.5, 97.5])))
+    by_callable = bootstrap_ci(Y_TRUE, Y_SCORE, metric=roc_auc_score, n_boot=200, random_state=3)
+    assert by_callable["samples"] == pytest.approx(loop)
+    with pytest.raises(IASanteError, match="n_boot"):
+        bootstrap_ci(Y_TRUE, Y_SCORE, n_boot=5)
+    with pytest.raises(IASanteError, match="deux classes"):
+        bootstrap_ci([1, 1, 1], [0.2, 0.3, 0.4])
+    with pytest.raises(IASanteError, match="metric"):
+        bootstrap_ci(Y_TRUE, Y_SCORE, metric="f1")

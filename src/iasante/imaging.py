@@ -8,7 +8,7 @@ import numpy as np
 
 from ._errors import IASanteError
 
-__all__ = ["to_hounsfield", "window", "WINDOWS", "dice", "iou", "occlusion_map"]
+__all__ = ["to_hounsfield", "window", "WINDOWS", "dice", "iou", "occlusion_map", "to_pixels"]
 
 #: Usual CT windows (centre, width) in Hounsfield units.
 WINDOWS: dict[str, tuple[float, float]] = {
@@ -114,3 +114,18 @@ def occlusion_map(
         total[i:i + patch, j:j + patch] += drop
         count[i:i + patch, j:j + patch] += 1
     return np.divide(total, count, out=np.zeros_like(total), where=count > 0)
+
+
+def to_pixels(images, dtype=np.float64) -> np.ndarray:
+    """Flatten a batch of grey images ``(n, height, width)`` into rows of pixels in [0, 1].
+
+    Grey levels are on the 0–255 scale (uint8 images, or floats such as the
+    occluded copies made by :func:`occlusion_map`). The input of a pixel-based
+    scikit-learn model: one row of ``height × width`` values divided by 255.
+    """
+    arr = np.asarray(images)
+    if arr.ndim != 3 or arr.dtype.kind not in "uif":
+        raise IASanteError(
+            f"Un lot d'images en niveaux de gris (n, hauteur, largeur) est attendu ; reçu {arr.dtype} {arr.shape}."
+        )
+    return (arr.reshape(len(arr), -1) / 255).astype(dtype)
